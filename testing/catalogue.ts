@@ -133,6 +133,15 @@ export const INVOKES: Record<string, InvokeAnswer> = {
         return { id: hex(json, 10), json, minifiedJson: json };
     },
     "aws:ec2/getVpc:getVpc": (inputs) => ({ id: `vpc-${hex(JSON.stringify(inputs), 17)}`, cidrBlock: "172.31.0.0/16", default: true }),
+    "aws:ec2/getSubnets:getSubnets": (inputs) => ({ id: "subnets", ids: [0, 1, 2].map((i) => `subnet-${hex(`${JSON.stringify(inputs)}${i}`, 17)}`) }),
+    "aws:ec2/getSubnet:getSubnet": (inputs) => ({ id: `subnet-${hex(JSON.stringify(inputs), 17)}`, cidrBlock: "172.31.0.0/20", vpcId: `vpc-${hex("default", 17)}` }),
+    "aws:ec2/getSecurityGroup:getSecurityGroup": (inputs) => ({ id: `sg-${hex(JSON.stringify(inputs), 17)}`, name: inputs.name ?? "default" }),
+    "aws:index/getRegions:getRegions": () => ({ id: "regions", names: ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2"] }),
+    "aws:route53/getZone:getZone": (inputs) => ({ id: `Z${hex(String(inputs.name), 20).toUpperCase()}`, zoneId: `Z${hex(String(inputs.name), 20).toUpperCase()}`, name: inputs.name, nameServers: ["ns-1.awsdns-01.org"] }),
+    "aws:acm/getCertificate:getCertificate": (inputs, ctx) => ({ id: `arn:aws:acm:${ctx.aws.region}:${ctx.aws.accountId}:certificate/${hex(String(inputs.domain), 32)}`, arn: `arn:aws:acm:${ctx.aws.region}:${ctx.aws.accountId}:certificate/${hex(String(inputs.domain), 32)}`, domain: inputs.domain, status: "ISSUED" }),
+    "aws:iam/getRole:getRole": (inputs, ctx) => ({ id: inputs.name, name: inputs.name, arn: `arn:aws:iam::${ctx.aws.accountId}:role/${String(inputs.name)}` }),
+    "aws:kms/getKey:getKey": (inputs) => ({ id: inputs.keyId, keyId: inputs.keyId, arn: inputs.keyId, enabled: true }),
+    "aws:ecr/getAuthorizationToken:getAuthorizationToken": (_inputs, ctx) => ({ id: ctx.aws.region, userName: "AWS", password: "offline-plan", proxyEndpoint: `https://${ctx.aws.accountId}.dkr.ecr.${ctx.aws.region}.amazonaws.com`, authorizationToken: b64("AWS:offline-plan") }),
     "aws:eks/getClusterAuth:getClusterAuth": (inputs) => ({ id: inputs.name, name: inputs.name, token: `k8s-aws-v1.${hex(String(inputs.name), 40)}` }),
     "aws:rds/getEngineVersion:getEngineVersion": (inputs) => ({ id: "postgres", engine: inputs.engine ?? "postgres", version: inputs.version ?? "17.4", versionActual: inputs.version ?? "17.4", parameterGroupFamily: "postgres17" }),
 
@@ -266,9 +275,9 @@ export const RESOURCE_EXTRAS: Record<string, ResourceExtras> = {
         return { bootstrapBrokersSaslIam: brokers.join(","), bootstrapBrokersTls: brokers.map((b) => b.replace(":9098", ":9094")).join(","), currentVersion: "K3AEGXETSR30VB" };
     },
     "aws:eks/cluster:Cluster": ({ physicalName, inputs }, ctx) => ({
-        endpoint: `https://${hex(physicalName, 32).toUpperCase()}.gr7.${ctx.aws.region}.eks.amazonaws.com`,
+        endpoint: `https://${hex(physicalName, 32).toUpperCase()}.gr7.${awsRegion(inputs, ctx)}.eks.amazonaws.com`,
         certificateAuthority: { data: FAKE_CA },
-        identities: [{ oidcs: [{ issuer: `https://oidc.eks.${ctx.aws.region}.amazonaws.com/id/${hex(physicalName, 32).toUpperCase()}` }] }],
+        identities: [{ oidcs: [{ issuer: `https://oidc.eks.${awsRegion(inputs, ctx)}.amazonaws.com/id/${hex(physicalName, 32).toUpperCase()}` }] }],
         version: inputs.version ?? "1.34",
         platformVersion: "eks.5",
         status: "ACTIVE",
@@ -283,6 +292,7 @@ export const RESOURCE_EXTRAS: Record<string, ResourceExtras> = {
     "aws:sqs/queue:Queue": ({ physicalName }, ctx) => ({ url: `https://sqs.${ctx.aws.region}.amazonaws.com/${ctx.aws.accountId}/${physicalName}` }),
     "aws:kms/key:Key": ({ id }) => ({ keyId: id }),
     "aws:iam/role:Role": ({ physicalName }) => ({ uniqueId: `AROA${hex(physicalName, 17).toUpperCase()}` }),
+    "aws:ec2/launchTemplate:LaunchTemplate": () => ({ latestVersion: 1, defaultVersion: 1 }),
 
     "gcp:serviceaccount/account:Account": ({ physicalName }, ctx) => {
         const email = `${physicalName}@${ctx.gcp.project}.iam.gserviceaccount.com`;
@@ -299,6 +309,11 @@ export const RESOURCE_EXTRAS: Record<string, ResourceExtras> = {
         ipAddresses: [{ ipAddress: `10.${parseInt(hex(physicalName, 2), 16)}.16.3`, type: "PRIVATE" }],
         serviceAccountEmailAddress: `p${ctx.gcp.projectNumber}-abcd@gcp-sa-cloud-sql.iam.gserviceaccount.com`,
     }),
+    "gcp:managedkafka/cluster:Cluster": ({ inputs }, ctx) => {
+        const project = typeof inputs.project === "string" ? inputs.project : ctx.gcp.project;
+        const location = typeof inputs.location === "string" ? inputs.location : ctx.gcp.region;
+        return { project, location, name: `projects/${project}/locations/${location}/clusters/${String(inputs.clusterId)}`, state: "ACTIVE" };
+    },
     "gcp:redis/instance:Instance": ({ physicalName }) => ({ host: `10.${parseInt(hex(physicalName, 2), 16)}.20.4`, port: 6378, serverCaCerts: [{ cert: FAKE_CA }] }),
     "gcp:cloudfunctionsv2/function:Function": ({ physicalName, inputs }, ctx) => {
         const url = `https://${physicalName}-${hex(physicalName, 10)}.${String(inputs.location ?? ctx.gcp.region)}.run.app`;
@@ -306,10 +321,16 @@ export const RESOURCE_EXTRAS: Record<string, ResourceExtras> = {
     },
     "gcp:cloudrunv2/service:Service": ({ physicalName, inputs }, ctx) => ({ uri: `https://${physicalName}-${hex(physicalName, 10)}.${String(inputs.location ?? ctx.gcp.region)}.run.app` }),
     "gcp:storage/bucket:Bucket": ({ physicalName }) => ({ url: `gs://${physicalName}` }),
+    "gcp:storage/bucketObject:BucketObject": ({ physicalName }) => ({ generation: parseInt(hex(physicalName, 12), 16), md5hash: b64(hex(physicalName, 16)), mediaLink: `https://storage.googleapis.com/download/storage/v1/b/o/${encodeURIComponent(physicalName)}` }),
+    "gcp:secretmanager/secret:Secret": ({ inputs }, ctx) => ({ project: inputs.project ?? ctx.gcp.project, name: `projects/${ctx.gcp.projectNumber}/secrets/${String(inputs.secretId)}` }),
+    "gcp:secretmanager/secretVersion:SecretVersion": ({ inputs }) => ({ version: "1", name: `${String(inputs.secret)}/versions/1` }),
     "gcp:compute/globalAddress:GlobalAddress": ({ physicalName }) => ({ address: `34.${parseInt(hex(physicalName, 2), 16)}.10.20` }),
     "gcp:compute/address:Address": ({ physicalName }) => ({ address: `10.${parseInt(hex(physicalName, 2), 16)}.0.50` }),
     "gcp:compute/forwardingRule:ForwardingRule": ({ physicalName }) => ({ ipAddress: `10.${parseInt(hex(physicalName, 2), 16)}.0.60` }),
     "gcp:compute/globalForwardingRule:GlobalForwardingRule": ({ physicalName }) => ({ ipAddress: `34.${parseInt(hex(physicalName, 2), 16)}.10.30` }),
+    "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager": ({ physicalName, inputs }, ctx) => ({
+        instanceGroup: `https://www.googleapis.com/compute/v1/projects/${ctx.gcp.project}/regions/${String(inputs.region ?? ctx.gcp.region)}/instanceGroups/${physicalName}`,
+    }),
 
     "azure-native:containerservice:ManagedCluster": ({ physicalName }, ctx) => ({
         fqdn: `${physicalName}-${hex(physicalName, 8)}.hcp.${ctx.azure.location}.azmk8s.io`,
@@ -318,7 +339,11 @@ export const RESOURCE_EXTRAS: Record<string, ResourceExtras> = {
         identityProfile: { kubeletidentity: { clientId: hex(physicalName + "k", 32), objectId: hex(physicalName + "o", 32) } },
     }),
     "azure-native:dbforpostgresql:Server": ({ physicalName }) => ({ fullyQualifiedDomainName: `${physicalName}.postgres.database.azure.com` }),
-    "azure-native:redis:Redis": ({ physicalName }) => ({ hostName: `${physicalName}.redis.cache.windows.net`, sslPort: 6380, port: 6379 }),
+    "azure-native:redis:Redis": ({ physicalName, inputs }) => {
+        // azure-native v3 names a cache with the `name` input.
+        const cache = typeof inputs.name === "string" ? inputs.name : physicalName;
+        return { name: cache, hostName: `${cache}.redis.cache.windows.net`, sslPort: 6380, port: 6379 };
+    },
     "azure-native:cache:Redis": ({ physicalName }) => ({ hostName: `${physicalName}.redis.cache.windows.net`, sslPort: 6380, port: 6379 }),
     "azure-native:eventhub:Namespace": ({ physicalName }) => ({ serviceBusEndpoint: `https://${physicalName}.servicebus.windows.net:443/` }),
     "azure-native:web:WebApp": ({ physicalName }) => ({ defaultHostName: `${physicalName}.azurewebsites.net` }),
@@ -329,6 +354,16 @@ export const RESOURCE_EXTRAS: Record<string, ResourceExtras> = {
     "azure-native:network:PublicIPAddress": ({ physicalName }) => ({ ipAddress: `20.${parseInt(hex(physicalName, 2), 16)}.30.40` }),
     "azure-native:keyvault:Vault": ({ physicalName }) => ({ properties: { vaultUri: `https://${physicalName}.vault.azure.net/` } }),
     "azure-native:insights:Component": ({ physicalName }) => ({ connectionString: `InstrumentationKey=${hex(physicalName, 32)}`, instrumentationKey: hex(physicalName, 32) }),
+    "azure-native:storage:BlobContainer": ({ inputs, physicalName }) => ({ name: typeof inputs.containerName === "string" ? inputs.containerName : physicalName }),
+    "azure-native:applicationinsights:Component": ({ physicalName }, ctx) => ({
+        connectionString: `InstrumentationKey=${hex(physicalName, 8)}-${hex(physicalName, 4)}-4${hex(physicalName, 3)}-8${hex(physicalName, 3)}-${hex(physicalName, 12)};IngestionEndpoint=https://${ctx.azure.location}-1.in.applicationinsights.azure.com/`,
+        instrumentationKey: hex(physicalName, 32),
+    }),
+    "azure-native:network:LoadBalancer": ({ physicalName, inputs }) => ({
+        frontendIPConfigurations: ((inputs.frontendIPConfigurations as Inputs[] | undefined) ?? []).map((f, i) =>
+            f.subnet ? { ...f, privateIPAddress: `10.${parseInt(hex(physicalName, 2), 16)}.${64 + i}.4` } : f,
+        ),
+    }),
 };
 
 export class Catalogue {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Catalogue, CloudContext, defaultCloudContext } from "./catalogue";
+import { Catalogue, CatalogueOverrides, CloudContext, defaultCloudContext } from "./catalogue";
 
 /**
  * The in-process engine: runs a Pulumi program under `pulumi.runtime.setMocks`, answers its
@@ -71,8 +71,8 @@ export interface RunOptions {
      * @default false
      */
     preview?: boolean;
-    /** Override answers for particular calls or resources, for tests of edge cases. */
-    catalogue?: Partial<Catalogue>;
+    /** Extra or replaced answers for particular data sources or resource types. */
+    catalogue?: CatalogueOverrides;
 }
 
 const UNKNOWN = pulumi.runtime.unknownValue;
@@ -108,6 +108,7 @@ interface RegisterRequest {
     getReplaceonchangesList(): string[];
     getAdditionalsecretoutputsList(): string[];
     getDeletedwith(): string;
+    getRemote(): boolean;
 }
 
 interface RegisterResponse {
@@ -169,13 +170,28 @@ async function runExclusive(program: () => unknown, options: RunOptions): Promis
     instrument(pulumi.runtime.getMonitor() as unknown as MonitorLike, catalogue, { resources, invokes, warnings, stackOutputs });
 
     const failures: unknown[] = [];
-    const onRejection = (reason: unknown) => failures.push(reason);
+    // A value computed inside an apply that throws leaves every resource fed by it waiting
+    // forever: the first unhandled rejection ends the run instead of the program finishing.
+    let fail: (reason: unknown) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    failed.catch(() => undefined);
+    const onRejection = (reason: unknown) => {
+        failures.push(reason);
+        fail(reason);
+    };
     process.on("unhandledRejection", onRejection);
     const restoreLog = captureWarnings(warnings);
     try {
-        await pulumi.runtime.runInPulumiStack(async () => await program());
-        await pulumi.runtime.disconnect();
+        const finished = (async () => {
+            await pulumi.runtime.runInPulumiStack(async () => await program());
+            await pulumi.runtime.disconnect();
+        })();
+        finished.catch(() => undefined);
+        await Promise.race([finished, failed]);
     } finally {
+        // A failed program leaves the stack's own promises rejecting a turn later; keep
+        // listening until they have settled so they are reported here, not as a crash.
+        await new Promise((resolve) => setImmediate(resolve));
         restoreLog();
         process.off("unhandledRejection", onRejection);
     }
@@ -195,7 +211,12 @@ function instrument(monitor: MonitorLike, catalogue: Catalogue, recording: Recor
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) =>
         register(req, (err, resp) => {
-            if (!err && resp) resources.push(recordResource(req, resp));
+            if (!err && resp) {
+                resources.push(recordResource(req, resp));
+                if (req.getRemote()) {
+                    warnings.push(`${req.getType()} "${req.getName()}" is a component implemented by a provider plugin; offline, its children are not expanded and its outputs are empty`);
+                }
+            }
             callback(err, resp);
         });
 
@@ -210,6 +231,15 @@ function instrument(monitor: MonitorLike, catalogue: Catalogue, recording: Recor
             warnings.push(`no realistic answer for data source ${token}; answered with an empty result`);
         }
         return invoke(req, callback);
+    };
+
+    const read = monitor.readResource.bind(monitor);
+    monitor.readResource = (req, callback) => {
+        const type = (req as { getType(): string }).getType();
+        if (type === "pulumi:pulumi:StackReference") {
+            warnings.push(`stack reference "${(req as { getName(): string }).getName()}" has no outputs offline; its values are undefined`);
+        }
+        return read(req, callback);
     };
 
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
