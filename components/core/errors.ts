@@ -41,11 +41,13 @@ export function renderValue(value: unknown): string {
     if (value === undefined) return "nothing";
     if (typeof value === "string") return JSON.stringify(value);
     if (pulumi.Output.isInstance(value)) return "an Output (this argument must be a plain value)";
+    if (typeof value === "function") return "a function";
     try {
         const json = JSON.stringify(value);
+        if (json === undefined) return String(value);
         return json.length > 120 ? `${json.slice(0, 117)}...` : json;
     } catch {
-        return String(value);
+        return typeof value === "object" ? "an object with circular references" : String(value);
     }
 }
 

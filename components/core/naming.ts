@@ -127,13 +127,16 @@ export function cloudName(kind: NameKind, ...parts: Array<string | CloudNameOpti
     if (r.endsAlphanumeric) name = name.replace(/[^a-zA-Z0-9]+$/, "");
 
     if (name.length > limit) {
-        const hash = stableHash(original, 7);
+        // A tight limit (after `reserve`) still keeps one character of the name.
+        const hash = stableHash(original, Math.min(7, limit - sep.length - 1));
         const keep = limit - hash.length - sep.length;
         let head = name.slice(0, keep);
         if (sep) head = head.replace(/[^a-zA-Z0-9]+$/, "");
         name = `${head}${sep}${hash}`;
     } else if (name.length < r.minLength) {
-        name = `${name}${sep}${stableHash(original, Math.max(r.minLength - name.length - sep.length, 4))}`;
+        // A name that folded to nothing becomes the hash alone: no leading separator.
+        const joint = name ? sep : "";
+        name = `${name}${joint}${stableHash(original, Math.max(r.minLength - name.length - joint.length, 4))}`;
         name = name.slice(0, limit);
     }
     return name;

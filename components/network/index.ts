@@ -51,7 +51,8 @@ export interface NetworkInfo {
 /** The arguments every cloud's network shares. */
 export interface NetworkArgsBase {
     /**
-     * The network's private address block, /16 to /24.
+     * The network's private address block, /16 to /24 (Google Cloud: /16 to /19, since the
+     * proxy-only subnet for internal load balancers needs a /26).
      * @default "10.0.0.0/16"
      */
     cidr?: string;
@@ -74,7 +75,9 @@ export interface NetworkArgsBase {
     region?: string;
     /**
      * Flow logs of the network's traffic, kept this many days. `0` turns them off.
-     * AWS: VPC flow logs to CloudWatch Logs; Google Cloud: subnet flow logs (sampled 50%);
+     * AWS: VPC flow logs to CloudWatch Logs (one of its retention periods: 1, 3, 5, 7, 14,
+     * 30, 60, 90, 120, 150, 180, 365, ... 3653); Google Cloud: subnet flow logs (sampled 50%,
+     * kept as long as the project's log bucket keeps them);
      * Azure: not created (VNet flow logs need a regional Network Watcher you own).
      * @default 90
      */
