@@ -139,6 +139,41 @@ export interface DataFleetArgs extends DataFleetArgsBase {
     network?: NetworkInfo;
     /** Kubernetes only: the cluster the operators and members go to; a ContainerRuntime is one. */
     cluster?: ClusterTarget;
+    /**
+     * Kubernetes only: how the operators run the members (storage and snapshot classes,
+     * namespace, Redis TLS). Set `volumeSnapshotClass` to give PostgreSQL members backups.
+     * @example { volumeSnapshotClass: "csi-snapclass" }
+     */
+    kubernetes?: KubernetesDataOptions;
+}
+
+/** The Kubernetes-only choices of a fleet: how the operators run its members. */
+export interface KubernetesDataOptions {
+    /**
+     * Install the operators (CloudNativePG, Strimzi, redis-operator) with Helm. Operators are
+     * cluster-wide: set `false` for the second fleet on one cluster, or when your platform
+     * team runs them.
+     * @default true
+     */
+    installOperators?: boolean;
+    /**
+     * The namespace of the fleet's members.
+     * @default the fleet's name
+     */
+    namespace?: string;
+    /** StorageClass of the members' volumes. Unset: the cluster's default. */
+    storageClass?: string;
+    /**
+     * A VolumeSnapshotClass: PostgreSQL members then take a daily volume-snapshot backup
+     * (a CloudNativePG ScheduledBackup) before the maintenance window. Unset: no backups
+     * beyond the replicas (a warning says so).
+     */
+    volumeSnapshotClass?: string;
+    /**
+     * A `kubernetes.io/tls` Secret (with `ca.crt`) in the fleet's namespace for Redis TLS,
+     * e.g. issued by cert-manager. Unset: Redis speaks plain text inside the cluster.
+     */
+    redisTlsSecret?: string;
 }
 
 /** What a client of one member needs. */
@@ -499,7 +534,7 @@ export class DataFleet extends pulumi.ComponentResource implements DataFleetOutp
         super("platform-kit:data-fleet:DataFleet", name, {}, opts);
         const component = `DataFleet "${name}"`;
         checkCloud(component, args.cloud, CLOUDS);
-        const { cloud, network, cluster, ...common } = args;
+        const { cloud, network, cluster, kubernetes, ...common } = args;
         const check = new ArgsChecker("DataFleet", name);
         if (cloud === "kubernetes") {
             check.require(network === undefined, "network", "a network", 'nothing with cloud "kubernetes": the cluster brings its own network');
@@ -507,6 +542,7 @@ export class DataFleet extends pulumi.ComponentResource implements DataFleetOutp
         } else {
             check.require(network !== undefined, "network", network, `a NetworkInfo (a Network, or its ids) with cloud "${cloud}"`);
             check.require(cluster === undefined, "cluster", "a cluster", 'only with cloud "kubernetes"');
+            check.require(kubernetes === undefined, "kubernetes", "Kubernetes options", 'only with cloud "kubernetes"');
             if (network !== undefined) check.require(network.cloud === cloud, "network.cloud", network.cloud, `"${cloud}", the fleet's cloud`);
         }
         check.addAll(dataFleetProblems(cloud, common));
@@ -514,7 +550,7 @@ export class DataFleet extends pulumi.ComponentResource implements DataFleetOutp
 
         let built: BuiltDataFleet;
         if (cloud === "kubernetes" && cluster !== undefined) {
-            built = loadCloudModule(cloud, component, () => require("./kubernetes") as typeof import("./kubernetes")).buildKubernetesDataFleet(name, { ...common, cluster }, this);
+            built = loadCloudModule(cloud, component, () => require("./kubernetes") as typeof import("./kubernetes")).buildKubernetesDataFleet(name, { ...common, ...kubernetes, cluster }, this);
         } else if (cloud === "aws" && network !== undefined) {
             built = loadCloudModule(cloud, component, () => require("./aws") as typeof import("./aws")).buildAwsDataFleet(name, { ...common, network }, this);
         } else if (cloud === "gcp" && network !== undefined) {

@@ -5,6 +5,7 @@ import {
     BuiltDataFleet,
     DataFleetArgsBase,
     DataFleetMemberOutputs,
+    KubernetesDataOptions,
     MaintenanceWindow,
     ResolvedDataFleetArgs,
     ResolvedMember,
@@ -53,34 +54,9 @@ export const RESTRICTED_POD_SECURITY: Readonly<Record<string, string>> = {
     "pod-security.kubernetes.io/audit": "restricted",
 };
 
-export interface KubernetesDataFleetArgs extends DataFleetArgsBase {
+export interface KubernetesDataFleetArgs extends DataFleetArgsBase, KubernetesDataOptions {
     /** The cluster: a ContainerRuntime, or `{ provider, clusterName }` for one you have. */
     cluster: ClusterTarget;
-    /**
-     * Install the operators (CloudNativePG, Strimzi, redis-operator) with Helm. Operators are
-     * cluster-wide: set `false` for the second fleet on one cluster, or when your platform
-     * team runs them.
-     * @default true
-     */
-    installOperators?: boolean;
-    /**
-     * The namespace of the fleet's members.
-     * @default the fleet's name
-     */
-    namespace?: string;
-    /** StorageClass of the members' volumes. Unset: the cluster's default. */
-    storageClass?: string;
-    /**
-     * A VolumeSnapshotClass: PostgreSQL members then take a daily volume-snapshot backup
-     * (a CloudNativePG ScheduledBackup) before the maintenance window. Unset: no backups
-     * beyond the replicas (a warning says so).
-     */
-    volumeSnapshotClass?: string;
-    /**
-     * A `kubernetes.io/tls` Secret (with `ca.crt`) in the fleet's namespace for Redis TLS,
-     * e.g. issued by cert-manager. Unset: Redis speaks plain text inside the cluster.
-     */
-    redisTlsSecret?: string;
     /** Escape hatches, applied to platform-kit's choices before each child is created. */
     transform?: {
         operatorChart?: Transform<kubernetes.helm.v4.ChartArgs, pulumi.ComponentResourceOptions>;
