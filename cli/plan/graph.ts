@@ -55,7 +55,7 @@ export function toDot(result: PlanResult): string {
             const findings = findingsByUrn.get(r.urn) ?? [];
             const mandatory = findings.some((f) => f.enforcement === "mandatory");
             const fill = findings.length === 0 ? "#ffffff" : mandatory ? MANDATORY_FILL : ADVISORY_FILL;
-            const marks = findings.length > 0 ? `\n${mandatory ? "✖" : "!"} ${findings.map((f) => f.policy).join(", ")}` : "";
+            const marks = findings.length > 0 ? `\n${mandatory ? "✖" : "!"} ${[...new Set(findings.map((f) => f.policy))].join(", ")}` : "";
             const border = critical.has(r.urn) ? `, color="${CRITICAL}", penwidth=2.2` : "";
             lines.push(`${indent}${ids.get(r.urn)} [label=${quote(`${r.name}\n${shortType(r.type)}${marks}`)}, fillcolor="${fill}"${border}, tooltip=${quote(r.urn)}];`);
             return;
