@@ -3,7 +3,7 @@ import { ContainerRuntime, ContainerRuntimeArgsBase, Tenant } from "./container-
 import type { BatchJob, Service } from "./container-runtime";
 import { BatchJobArgs, ServiceArgs } from "./container-runtime/workload-args";
 import { ArgsChecker, CLOUDS, Cloud, Tags, checkCloud } from "./core";
-import { DataFleet, DataFleetArgsBase } from "./data-fleet";
+import { DataFleet, DataFleetArgs, DataFleetArgsBase } from "./data-fleet";
 import { FunctionService, FunctionServiceArgsBase, KnativeTargetArgs } from "./faas";
 import { ImmutableGroup, ImmutableGroupArgsBase } from "./immutable-group";
 import { Network, NetworkArgsBase } from "./network";
@@ -27,8 +27,8 @@ export type PlatformFunctionArgs = Omit<FunctionServiceArgsBase, "network" | "re
 /** An immutable group of a platform (AWS, Google Cloud, Azure). */
 export type PlatformGroupArgs = Omit<ImmutableGroupArgsBase, "network" | "tags">;
 
-/** The data fleet of a platform. */
-export type PlatformDataArgs = Omit<DataFleetArgsBase, "tags">;
+/** The data fleet of a platform; `kubernetes` options only with cloud "kubernetes". */
+export type PlatformDataArgs = Omit<DataFleetArgsBase, "tags"> & Pick<DataFleetArgs, "kubernetes">;
 
 export interface PlatformArgs {
     /** Where the platform runs. With "kubernetes", `runtime.kubeconfig` or `runtime.provider` names the cluster. */

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgsChecker, PlatformKitError, Tags, Transform, awsTagProblems, cloudName, standardTags, transformed } from "../core";
-import { DEFAULT_CIDR, NetworkArgsBase, NetworkInfo, NetworkOutputs, ResolvedNetworkArgs, resolveNetworkArgs } from "./index";
+import { NetworkArgsBase, NetworkComponent, NetworkOutputs, ResolvedNetworkArgs, resolveNetworkArgs } from "./index";
 import { zonalLayout } from "./layout";
 
 /**
@@ -336,17 +336,8 @@ export function buildAwsNetwork(name: string, args: AwsNetworkArgs, parent: pulu
  * @example
  * const net = new AwsNetwork("core", { zones: 3, nat: "perZone", region: "eu-west-1" });
  */
-export class AwsNetwork extends pulumi.ComponentResource implements NetworkInfo, NetworkOutputs {
+export class AwsNetwork extends NetworkComponent<AwsNetworkResources> {
     readonly cloud = "aws" as const;
-    readonly cidr: string;
-    readonly networkId: pulumi.Output<string>;
-    readonly networkName: pulumi.Output<string>;
-    readonly region: pulumi.Output<string>;
-    readonly privateSubnetIds: pulumi.Output<string[]>;
-    readonly publicSubnetIds: pulumi.Output<string[]>;
-    readonly kubernetesSubnetIds: pulumi.Output<string[]>;
-    readonly dataSubnetIds: pulumi.Output<string[]>;
-    readonly endpointSubnetIds: pulumi.Output<string[]>;
     readonly availabilityZones: pulumi.Output<string[]>;
 
     readonly vpc: aws.ec2.Vpc;
@@ -363,40 +354,19 @@ export class AwsNetwork extends pulumi.ComponentResource implements NetworkInfo,
     readonly flowLog?: aws.ec2.FlowLog;
 
     constructor(name: string, args: AwsNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super("platform-kit:network:AwsNetwork", name, {}, opts);
-        const built = buildAwsNetwork(name, args, this);
-        this.cidr = args.cidr ?? DEFAULT_CIDR;
-        this.networkId = built.networkId;
-        this.networkName = built.networkName;
-        this.region = built.region;
-        this.privateSubnetIds = built.privateSubnetIds;
-        this.publicSubnetIds = built.publicSubnetIds;
-        this.kubernetesSubnetIds = built.kubernetesSubnetIds;
-        this.dataSubnetIds = built.dataSubnetIds;
-        this.endpointSubnetIds = built.endpointSubnetIds;
-        this.availabilityZones = built.availabilityZones;
-        this.vpc = built.vpc;
-        this.publicSubnets = built.publicSubnets;
-        this.privateSubnets = built.privateSubnets;
-        this.internetGateway = built.internetGateway;
-        this.natGateways = built.natGateways;
-        this.natAddresses = built.natAddresses;
-        this.publicRouteTable = built.publicRouteTable;
-        this.privateRouteTables = built.privateRouteTables;
-        this.defaultSecurityGroup = built.defaultSecurityGroup;
-        this.flowLogGroup = built.flowLogGroup;
-        this.flowLogRole = built.flowLogRole;
-        this.flowLog = built.flowLog;
-        this.registerOutputs({
-            networkId: this.networkId,
-            networkName: this.networkName,
-            region: this.region,
-            privateSubnetIds: this.privateSubnetIds,
-            publicSubnetIds: this.publicSubnetIds,
-            kubernetesSubnetIds: this.kubernetesSubnetIds,
-            dataSubnetIds: this.dataSubnetIds,
-            endpointSubnetIds: this.endpointSubnetIds,
-            availabilityZones: this.availabilityZones,
-        });
+        super("platform-kit:network:AwsNetwork", name, args.cidr, opts, (parent) => buildAwsNetwork(name, args, parent));
+        this.availabilityZones = this.built.availabilityZones;
+        this.vpc = this.built.vpc;
+        this.publicSubnets = this.built.publicSubnets;
+        this.privateSubnets = this.built.privateSubnets;
+        this.internetGateway = this.built.internetGateway;
+        this.natGateways = this.built.natGateways;
+        this.natAddresses = this.built.natAddresses;
+        this.publicRouteTable = this.built.publicRouteTable;
+        this.privateRouteTables = this.built.privateRouteTables;
+        this.defaultSecurityGroup = this.built.defaultSecurityGroup;
+        this.flowLogGroup = this.built.flowLogGroup;
+        this.flowLogRole = this.built.flowLogRole;
+        this.flowLog = this.built.flowLog;
     }
 }

@@ -2,7 +2,7 @@ import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgsChecker, PlatformKitError, Transform, azureTagProblems, cloudName, stableHash, standardTags, transformed } from "../core";
-import { DEFAULT_CIDR, NetworkArgsBase, NetworkInfo, NetworkOutputs, ResolvedNetworkArgs, resolveNetworkArgs } from "./index";
+import { NetworkArgsBase, NetworkComponent, NetworkOutputs, ResolvedNetworkArgs, resolveNetworkArgs } from "./index";
 import { AzureLayout, azureLayout } from "./layout";
 
 /** The service the data subnet is delegated to: PostgreSQL flexible servers need a subnet of their own. */
@@ -288,18 +288,9 @@ export function buildAzureNetwork(name: string, args: AzureNetworkArgs, parent: 
  * @example
  * const net = new AzureNetwork("core", { region: "westeurope", resourceGroupName: "rg-platform" });
  */
-export class AzureNetwork extends pulumi.ComponentResource implements NetworkInfo, NetworkOutputs {
+export class AzureNetwork extends NetworkComponent<AzureNetworkResources> {
     readonly cloud = "azure" as const;
-    readonly cidr: string;
-    readonly networkId: pulumi.Output<string>;
-    readonly networkName: pulumi.Output<string>;
-    readonly region: pulumi.Output<string>;
-    readonly privateSubnetIds: pulumi.Output<string[]>;
-    readonly publicSubnetIds: pulumi.Output<string[]>;
-    readonly kubernetesSubnetIds: pulumi.Output<string[]>;
-    readonly dataSubnetIds: pulumi.Output<string[]>;
-    readonly endpointSubnetIds: pulumi.Output<string[]>;
-    readonly resourceGroupName: pulumi.Output<string>;
+    declare readonly resourceGroupName: pulumi.Output<string>;
 
     readonly resourceGroup?: resources.ResourceGroup;
     readonly virtualNetwork: network.VirtualNetwork;
@@ -309,34 +300,12 @@ export class AzureNetwork extends pulumi.ComponentResource implements NetworkInf
     readonly natPublicIp?: network.PublicIPAddress;
 
     constructor(name: string, args: AzureNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super("platform-kit:network:AzureNetwork", name, {}, opts);
-        const built = buildAzureNetwork(name, args, this);
-        this.cidr = args.cidr ?? DEFAULT_CIDR;
-        this.networkId = built.networkId;
-        this.networkName = built.networkName;
-        this.region = built.region;
-        this.privateSubnetIds = built.privateSubnetIds;
-        this.publicSubnetIds = built.publicSubnetIds;
-        this.kubernetesSubnetIds = built.kubernetesSubnetIds;
-        this.dataSubnetIds = built.dataSubnetIds;
-        this.endpointSubnetIds = built.endpointSubnetIds;
-        this.resourceGroupName = built.resourceGroupName;
-        this.resourceGroup = built.resourceGroup;
-        this.virtualNetwork = built.virtualNetwork;
-        this.subnets = built.subnets;
-        this.networkSecurityGroups = built.networkSecurityGroups;
-        this.natGateway = built.natGateway;
-        this.natPublicIp = built.natPublicIp;
-        this.registerOutputs({
-            networkId: this.networkId,
-            networkName: this.networkName,
-            region: this.region,
-            privateSubnetIds: this.privateSubnetIds,
-            publicSubnetIds: this.publicSubnetIds,
-            kubernetesSubnetIds: this.kubernetesSubnetIds,
-            dataSubnetIds: this.dataSubnetIds,
-            endpointSubnetIds: this.endpointSubnetIds,
-            resourceGroupName: this.resourceGroupName,
-        });
+        super("platform-kit:network:AzureNetwork", name, args.cidr, opts, (parent) => buildAzureNetwork(name, args, parent));
+        this.resourceGroup = this.built.resourceGroup;
+        this.virtualNetwork = this.built.virtualNetwork;
+        this.subnets = this.built.subnets;
+        this.networkSecurityGroups = this.built.networkSecurityGroups;
+        this.natGateway = this.built.natGateway;
+        this.natPublicIp = this.built.natPublicIp;
     }
 }

@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgsChecker, PlatformKitError, Transform, cloudName, gcpLabelProblems, gcpLabels, stableHash, standardTags, transformed } from "../core";
-import { DEFAULT_CIDR, NetworkArgsBase, NetworkInfo, NetworkOutputs, ResolvedNetworkArgs, resolveNetworkArgs } from "./index";
+import { NetworkArgsBase, NetworkComponent, NetworkOutputs, ResolvedNetworkArgs, resolveNetworkArgs } from "./index";
 import { gcpLayout, parseCidr } from "./layout";
 
 /** Google Cloud's load-balancer health checkers probe backends from these ranges. */
@@ -289,19 +289,10 @@ export function buildGcpNetwork(name: string, args: GcpNetworkArgs, parent: pulu
  * @example
  * const net = new GcpNetwork("core", { region: "europe-west1", cidr: "10.20.0.0/16" });
  */
-export class GcpNetwork extends pulumi.ComponentResource implements NetworkInfo, NetworkOutputs {
+export class GcpNetwork extends NetworkComponent<GcpNetworkResources> {
     readonly cloud = "gcp" as const;
-    readonly cidr: string;
-    readonly networkId: pulumi.Output<string>;
-    readonly networkName: pulumi.Output<string>;
-    readonly region: pulumi.Output<string>;
-    readonly privateSubnetIds: pulumi.Output<string[]>;
-    readonly publicSubnetIds: pulumi.Output<string[]>;
-    readonly kubernetesSubnetIds: pulumi.Output<string[]>;
-    readonly dataSubnetIds: pulumi.Output<string[]>;
-    readonly endpointSubnetIds: pulumi.Output<string[]>;
-    readonly podsRangeName: string;
-    readonly servicesRangeName: string;
+    declare readonly podsRangeName: string;
+    declare readonly servicesRangeName: string;
     readonly labels: Record<string, string>;
 
     readonly network: gcp.compute.Network;
@@ -314,39 +305,15 @@ export class GcpNetwork extends pulumi.ComponentResource implements NetworkInfo,
     readonly allowInternal: gcp.compute.Firewall;
 
     constructor(name: string, args: GcpNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super("platform-kit:network:GcpNetwork", name, {}, opts);
-        const built = buildGcpNetwork(name, args, this);
-        this.cidr = args.cidr ?? DEFAULT_CIDR;
-        this.networkId = built.networkId;
-        this.networkName = built.networkName;
-        this.region = built.region;
-        this.privateSubnetIds = built.privateSubnetIds;
-        this.publicSubnetIds = built.publicSubnetIds;
-        this.kubernetesSubnetIds = built.kubernetesSubnetIds;
-        this.dataSubnetIds = built.dataSubnetIds;
-        this.endpointSubnetIds = built.endpointSubnetIds;
-        this.podsRangeName = built.podsRangeName;
-        this.servicesRangeName = built.servicesRangeName;
-        this.labels = built.labels;
-        this.network = built.network;
-        this.subnet = built.subnet;
-        this.proxyOnlySubnet = built.proxyOnlySubnet;
-        this.router = built.router;
-        this.nat = built.nat;
-        this.denyAllIngress = built.denyAllIngress;
-        this.allowHealthChecks = built.allowHealthChecks;
-        this.allowInternal = built.allowInternal;
-        this.registerOutputs({
-            networkId: this.networkId,
-            networkName: this.networkName,
-            region: this.region,
-            privateSubnetIds: this.privateSubnetIds,
-            publicSubnetIds: this.publicSubnetIds,
-            kubernetesSubnetIds: this.kubernetesSubnetIds,
-            dataSubnetIds: this.dataSubnetIds,
-            endpointSubnetIds: this.endpointSubnetIds,
-            podsRangeName: this.podsRangeName,
-            servicesRangeName: this.servicesRangeName,
-        });
+        super("platform-kit:network:GcpNetwork", name, args.cidr, opts, (parent) => buildGcpNetwork(name, args, parent));
+        this.labels = this.built.labels;
+        this.network = this.built.network;
+        this.subnet = this.built.subnet;
+        this.proxyOnlySubnet = this.built.proxyOnlySubnet;
+        this.router = this.built.router;
+        this.nat = this.built.nat;
+        this.denyAllIngress = this.built.denyAllIngress;
+        this.allowHealthChecks = this.built.allowHealthChecks;
+        this.allowInternal = this.built.allowInternal;
     }
 }

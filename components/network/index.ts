@@ -153,17 +153,12 @@ export function resolveNetworkArgs(kind: string, name: string, cloud: NetworkClo
 }
 
 /**
- * A private network on AWS, Google Cloud or Azure: the portable facade. It validates the
- * shared intent and builds that cloud's network, loading only that cloud's SDK. For every
- * option a cloud offers, use the concrete class from `platform-kit/aws`, `/gcp` or `/azure`.
- *
- * Cost: the network itself is free; NAT gateways and flow logs are billed.
- *
- * @example
- * const net = new Network("core", { cloud: "aws", zones: 3, nat: "perZone" });
+ * What every network shares, the facade and each cloud's class: the {@link NetworkInfo}
+ * outputs, taken from a cloud's builder and registered. `built` keeps everything the
+ * builder made, so a cloud's class can expose its children.
  */
-export class Network extends pulumi.ComponentResource implements NetworkInfo, NetworkOutputs {
-    readonly cloud: NetworkCloud;
+export abstract class NetworkComponent<Built extends NetworkOutputs = NetworkOutputs> extends pulumi.ComponentResource implements NetworkInfo, NetworkOutputs {
+    abstract readonly cloud: NetworkCloud;
     readonly cidr: string;
     readonly networkId: pulumi.Output<string>;
     readonly networkName: pulumi.Output<string>;
@@ -176,31 +171,13 @@ export class Network extends pulumi.ComponentResource implements NetworkInfo, Ne
     readonly resourceGroupName?: pulumi.Output<string>;
     readonly podsRangeName?: string;
     readonly servicesRangeName?: string;
+    protected readonly built: Built;
 
-    constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("platform-kit:network:Network", name, {}, opts);
-        const component = `Network "${name}"`;
-        checkCloud(component, args.cloud, VM_CLOUDS, "a Kubernetes cluster brings its own network, so ContainerRuntime with cloud \"kubernetes\" takes none");
-        const { cloud, resourceGroupName, ...common } = args;
-        if (resourceGroupName !== undefined && cloud !== "azure") {
-            const check = new ArgsChecker("Network", name);
-            check.require(false, "resourceGroupName", "a resource group", "only with cloud \"azure\"");
-            check.done();
-        }
-        let built: NetworkOutputs;
-        switch (cloud) {
-            case "aws":
-                built = loadCloudModule(cloud, component, () => require("./aws") as typeof import("./aws")).buildAwsNetwork(name, common, this);
-                break;
-            case "gcp":
-                built = loadCloudModule(cloud, component, () => require("./gcp") as typeof import("./gcp")).buildGcpNetwork(name, common, this);
-                break;
-            case "azure":
-                built = loadCloudModule(cloud, component, () => require("./azure") as typeof import("./azure")).buildAzureNetwork(name, { ...common, resourceGroupName }, this);
-                break;
-        }
-        this.cloud = cloud;
-        this.cidr = args.cidr ?? DEFAULT_CIDR;
+    protected constructor(type: string, name: string, cidr: string | undefined, opts: pulumi.ComponentResourceOptions | undefined, build: (parent: pulumi.ComponentResource) => Built) {
+        super(type, name, {}, opts);
+        const built = build(this);
+        this.built = built;
+        this.cidr = cidr ?? DEFAULT_CIDR;
         this.networkId = built.networkId;
         this.networkName = built.networkName;
         this.region = built.region;
@@ -222,6 +199,44 @@ export class Network extends pulumi.ComponentResource implements NetworkInfo, Ne
             dataSubnetIds: this.dataSubnetIds,
             endpointSubnetIds: this.endpointSubnetIds,
             resourceGroupName: this.resourceGroupName,
+            podsRangeName: this.podsRangeName,
+            servicesRangeName: this.servicesRangeName,
         });
+    }
+}
+
+/**
+ * A private network on AWS, Google Cloud or Azure: the portable facade. It validates the
+ * shared intent and builds that cloud's network, loading only that cloud's SDK. For every
+ * option a cloud offers, use the concrete class from `platform-kit/aws`, `/gcp` or `/azure`.
+ *
+ * Cost: the network itself is free; NAT gateways and flow logs are billed.
+ *
+ * @example
+ * const net = new Network("core", { cloud: "aws", zones: 3, nat: "perZone" });
+ */
+export class Network extends NetworkComponent {
+    readonly cloud: NetworkCloud;
+
+    constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        const component = `Network "${name}"`;
+        checkCloud(component, args.cloud, VM_CLOUDS, "a Kubernetes cluster brings its own network, so ContainerRuntime with cloud \"kubernetes\" takes none");
+        const { cloud, resourceGroupName, ...common } = args;
+        if (resourceGroupName !== undefined && cloud !== "azure") {
+            const check = new ArgsChecker("Network", name);
+            check.require(false, "resourceGroupName", "a resource group", "only with cloud \"azure\"");
+            check.done();
+        }
+        super("platform-kit:network:Network", name, args.cidr, opts, (parent): NetworkOutputs => {
+            switch (cloud) {
+                case "aws":
+                    return loadCloudModule(cloud, component, () => require("./aws") as typeof import("./aws")).buildAwsNetwork(name, common, parent);
+                case "gcp":
+                    return loadCloudModule(cloud, component, () => require("./gcp") as typeof import("./gcp")).buildGcpNetwork(name, common, parent);
+                case "azure":
+                    return loadCloudModule(cloud, component, () => require("./azure") as typeof import("./azure")).buildAzureNetwork(name, { ...common, resourceGroupName }, parent);
+            }
+        });
+        this.cloud = cloud;
     }
 }
