@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import pc = require("picocolors");
 import { PlanInputError, ProgramError, blockingFindings, plan, toJson } from "./plan";
+import { addLabCommands } from "./lab";
 import { writePicture } from "./plan/graph";
 import { renderText } from "./plan/report";
 
@@ -73,6 +74,8 @@ export function buildCli(state: CliState = { exitCode: EXIT.ok }): Command {
             const { runBench } = require("./bench") as typeof import("./bench");
             await runBench(opts.sizes.split(",").map((s) => Number(s.trim())));
         });
+
+    addLabCommands(program, state);
 
     return program;
 }
