@@ -35,7 +35,7 @@ const pulumi = require("@pulumi/pulumi");
         newResource: (args) => ({ id: args.name + "-id", state: args.inputs }),
         call: () => ({}),
     }, "bench", "dev", false);
-    await pulumi.runtime.runInPulumiStack(async () => require(process.argv[1]));
+    await pulumi.runtime.runInPulumiStack(async () => require(process.argv[2]));
     await pulumi.runtime.disconnect();
 })().catch((e) => { console.error(e); process.exit(1); });
 `;

@@ -104,6 +104,16 @@ export async function runProject(project: PulumiProject, options: Pick<RunOption
     installLoader();
     forgetProgramModules(project.dir);
     const cwd = process.cwd();
+    // The Pulumi SDK captures a stack trace for every promise it makes; capturing and
+    // source-mapping them cost more than the program itself (1,000 resources: 5.2 s, 2.4 s
+    // without). The planner prints messages, not stacks, so it keeps them only to debug.
+    const debug = Boolean(process.env.PLATFORM_KIT_DEBUG);
+    const restoreSourceMaps = process.sourceMapsEnabled;
+    const restoreStackLimit = Error.stackTraceLimit;
+    if (!debug) {
+        process.setSourceMapsEnabled(false);
+        Error.stackTraceLimit = 1;
+    }
     try {
         return await runProgram(
             async () => {
@@ -119,6 +129,8 @@ export async function runProject(project: PulumiProject, options: Pick<RunOption
         throw new ProgramError(project, err);
     } finally {
         process.chdir(cwd);
+        process.setSourceMapsEnabled(restoreSourceMaps);
+        Error.stackTraceLimit = restoreStackLimit;
     }
 }
 
