@@ -8,3 +8,4 @@
 export * from "./engine";
 export * from "./catalogue";
 export * from "./query";
+export * from "./policy";
