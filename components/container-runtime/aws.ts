@@ -7,7 +7,7 @@ import { ContainerRuntimeArgsBase, ResolvedCapacityGroup, ResolvedRuntimeArgs, c
 import { renderKubeconfig } from "./kubeconfig";
 import { TaintEffect } from "./podspec";
 import { BuiltRuntime, RuntimeComponent } from "./runtime";
-import { buildTenancy } from "./tenancy";
+import { finishManagedCluster } from "./tenancy";
 
 /** An IAM principal given access to the cluster's Kubernetes API as members of Kubernetes groups. */
 export interface EksAccessEntry {
@@ -229,22 +229,19 @@ export function buildAwsContainerRuntime(name: string, args: AwsBuildArgs, paren
             renderKubeconfig({ name: n, server, certificateAuthorityData: ca }, { token }),
         ),
     );
-    const [providerArgs, providerOpts] = transformed<k8s.ProviderArgs, pulumi.CustomResourceOptions>(
-        { kubeconfig: providerKubeconfig, enableServerSideApply: true },
-        opts,
+    return finishManagedCluster(
+        name,
+        {
+            clusterName: cluster.name,
+            kubeconfig,
+            providerKubeconfig,
+            tenancy: { tenants: args.tenants },
+            placement: capacityPlacement(args.capacityGroups),
+            workloadDependencies: [...nodeGroups, coredns],
+        },
+        parent,
         args.transform?.provider,
     );
-    const provider = new k8s.Provider(`${name}-provider`, providerArgs, providerOpts);
-    const tenancy = buildTenancy(name, { tenants: args.tenants }, provider, parent);
-    return {
-        clusterName: cluster.name,
-        kubeconfig,
-        provider,
-        tenantNamespaces: tenancy.tenantNamespaces,
-        priorityClassNames: tenancy.priorityClassNames,
-        placement: capacityPlacement(args.capacityGroups),
-        workloadDependencies: [...nodeGroups, coredns],
-    };
 }
 
 interface NodeGroupContext {

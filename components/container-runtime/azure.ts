@@ -7,7 +7,7 @@ import type { NetworkInfo } from "../network";
 import { ContainerRuntimeArgsBase, ResolvedCapacityGroup, ResolvedRuntimeArgs, capacityPlacement, resolveCapacityGroup, validateContainerRuntimeArgs } from "./index";
 import { NodeTaint } from "./podspec";
 import { BuiltRuntime, RuntimeComponent } from "./runtime";
-import { buildTenancy } from "./tenancy";
+import { finishManagedCluster } from "./tenancy";
 
 export type AksTier = "Free" | "Standard" | "Premium";
 export const AKS_TIERS: readonly AksTier[] = ["Free", "Standard", "Premium"];
@@ -241,22 +241,20 @@ export function buildAzureContainerRuntime(name: string, args: AzureBuildArgs, p
     // With local accounts disabled this kubeconfig authenticates through Entra ID with
     // kubelogin (`kubelogin convert-kubeconfig -l azurecli` for a CLI login).
     const kubeconfig = pulumi.secret(credentials.kubeconfigs.apply((list) => Buffer.from(list[0]?.value ?? "", "base64").toString("utf8")));
-    const [providerArgs, providerOpts] = transformed<k8s.ProviderArgs, pulumi.CustomResourceOptions>(
-        { kubeconfig, enableServerSideApply: true },
-        opts,
+    return finishManagedCluster(
+        name,
+        {
+            clusterName: cluster.name,
+            kubeconfig,
+            // With local accounts off, the user credential is what Entra ID (kubelogin) signs in with.
+            providerKubeconfig: kubeconfig,
+            tenancy: { tenants: args.tenants },
+            placement: capacityPlacement(args.capacityGroups, (g) => (g.spot ? [AKS_SPOT_TAINT] : [])),
+            workloadDependencies: [cluster, ...agentPools],
+        },
+        parent,
         args.transform?.provider,
     );
-    const provider = new k8s.Provider(`${name}-provider`, providerArgs, providerOpts);
-    const tenancy = buildTenancy(name, { tenants: args.tenants }, provider, parent);
-    return {
-        clusterName: cluster.name,
-        kubeconfig,
-        provider,
-        tenantNamespaces: tenancy.tenantNamespaces,
-        priorityClassNames: tenancy.priorityClassNames,
-        placement: capacityPlacement(args.capacityGroups, (g) => (g.spot ? [AKS_SPOT_TAINT] : [])),
-        workloadDependencies: [cluster, ...agentPools],
-    };
 }
 
 /**

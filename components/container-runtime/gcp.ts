@@ -7,7 +7,7 @@ import { ContainerRuntimeArgsBase, ResolvedCapacityGroup, ResolvedRuntimeArgs, c
 import { renderKubeconfig } from "./kubeconfig";
 import { TaintEffect } from "./podspec";
 import { BuiltRuntime, RuntimeComponent } from "./runtime";
-import { buildTenancy } from "./tenancy";
+import { finishManagedCluster } from "./tenancy";
 
 export type GkeReleaseChannel = "RAPID" | "REGULAR" | "STABLE";
 export const GKE_RELEASE_CHANNELS: readonly GkeReleaseChannel[] = ["RAPID", "REGULAR", "STABLE"];
@@ -160,22 +160,19 @@ export function buildGcpContainerRuntime(name: string, args: GcpBuildArgs, paren
     const providerKubeconfig = pulumi.secret(
         pulumi.all([cluster.name, server, ca, token]).apply(([n, s, c, t]) => renderKubeconfig({ name: n, server: s, certificateAuthorityData: c }, { token: t })),
     );
-    const [providerArgs, providerOpts] = transformed<k8s.ProviderArgs, pulumi.CustomResourceOptions>(
-        { kubeconfig: providerKubeconfig, enableServerSideApply: true },
-        opts,
+    return finishManagedCluster(
+        name,
+        {
+            clusterName: cluster.name,
+            kubeconfig,
+            providerKubeconfig,
+            tenancy: { tenants: args.tenants, clusterAdminUsers: args.clusterAdmins },
+            placement: capacityPlacement(args.capacityGroups),
+            workloadDependencies: nodePools,
+        },
+        parent,
         args.transform?.provider,
     );
-    const provider = new k8s.Provider(`${name}-provider`, providerArgs, providerOpts);
-    const tenancy = buildTenancy(name, { tenants: args.tenants, clusterAdminUsers: args.clusterAdmins }, provider, parent);
-    return {
-        clusterName: cluster.name,
-        kubeconfig,
-        provider,
-        tenantNamespaces: tenancy.tenantNamespaces,
-        priorityClassNames: tenancy.priorityClassNames,
-        placement: capacityPlacement(args.capacityGroups),
-        workloadDependencies: nodePools,
-    };
 }
 
 interface NodePoolContext {

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { kubernetesLabels } from "../core";
+import { Transform, kubernetesLabels, transformed } from "../core";
 import type { ResolvedTenant } from "./index";
+import { CapacityPlacement } from "./podspec";
+import type { BuiltRuntime } from "./runtime";
 import { PRIORITY_CLASSES, PriorityClassKey, priorityClassName } from "./workload-args";
 
 /**
@@ -218,4 +220,45 @@ function buildTenant(name: string, tenant: ResolvedTenant, labels: Record<string
         );
     }
     return ns;
+}
+
+/** What a managed cluster's builder has made when only the Kubernetes side is left. */
+export interface ManagedClusterParts {
+    clusterName: pulumi.Output<string>;
+    /** The kubeconfig handed to people and tools (a secret). */
+    kubeconfig: pulumi.Output<string>;
+    /** The kubeconfig the provider uses (a secret); it may carry a token instead of an exec plugin. */
+    providerKubeconfig: pulumi.Output<string>;
+    tenancy: TenancyArgs;
+    placement: CapacityPlacement;
+    workloadDependencies: pulumi.Resource[];
+}
+
+/**
+ * The end of every managed cluster's build (EKS, GKE, AKS): the Kubernetes provider, with
+ * server-side apply and the user's `transform.provider`, the tenancy through it, and the
+ * runtime contract.
+ */
+export function finishManagedCluster(
+    name: string,
+    parts: ManagedClusterParts,
+    parent: pulumi.Resource,
+    transform?: Transform<k8s.ProviderArgs>,
+): BuiltRuntime {
+    const [providerArgs, providerOpts] = transformed<k8s.ProviderArgs, pulumi.CustomResourceOptions>(
+        { kubeconfig: parts.providerKubeconfig, enableServerSideApply: true },
+        { parent },
+        transform,
+    );
+    const provider = new k8s.Provider(`${name}-provider`, providerArgs, providerOpts);
+    const tenancy = buildTenancy(name, parts.tenancy, provider, parent);
+    return {
+        clusterName: parts.clusterName,
+        kubeconfig: parts.kubeconfig,
+        provider,
+        tenantNamespaces: tenancy.tenantNamespaces,
+        priorityClassNames: tenancy.priorityClassNames,
+        placement: parts.placement,
+        workloadDependencies: parts.workloadDependencies,
+    };
 }
