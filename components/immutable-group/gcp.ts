@@ -1,11 +1,10 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgsChecker, Transform, cloudName, gcpLabels, standardTags, transformed } from "../core";
+import { GCP_HEALTH_CHECK_RANGES } from "../network/gcp";
 import { gcpLayout, parseCidr } from "../network/layout";
 import { ImmutableGroupArgsBase, ImmutableGroupOutputs, gcpRolloutBudget, validateImmutableGroupArgs } from "./index";
 
-/** Where Google's health checkers probe from (Google Cloud load balancing documentation). */
-export const GCP_HEALTH_CHECK_RANGES: readonly string[] = ["35.191.0.0/16", "130.211.0.0/22"];
 
 /** The only roles the instances' service account gets: write their logs and metrics. */
 export const GCP_INSTANCE_ROLES: readonly string[] = ["roles/logging.logWriter", "roles/monitoring.metricWriter"];
