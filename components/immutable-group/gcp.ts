@@ -5,7 +5,6 @@ import { GCP_HEALTH_CHECK_RANGES } from "../network/gcp";
 import { gcpLayout, parseCidr } from "../network/layout";
 import { ImmutableGroupArgsBase, ImmutableGroupOutputs, gcpRolloutBudget, validateImmutableGroupArgs } from "./index";
 
-
 /** The only roles the instances' service account gets: write their logs and metrics. */
 export const GCP_INSTANCE_ROLES: readonly string[] = ["roles/logging.logWriter", "roles/monitoring.metricWriter"];
 
