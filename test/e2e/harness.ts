@@ -54,7 +54,12 @@ export function createWorkspace(fixture: string): Workspace {
 
 /** Runs `pulumi <args>` in the workspace, offline, through scripts/engine/env.sh. */
 export function pulumi(ws: Workspace, args: string[], env: Record<string, string> = {}): CliResult {
-    const result = spawnSync("bash", [envScript, "pulumi", ...args, "--non-interactive", "--color=never"], {
+    return withEngine(ws, ["pulumi", ...args, "--non-interactive", "--color=never"], env);
+}
+
+/** Runs any command in the workspace with the engine's tools on the PATH, offline. */
+export function withEngine(ws: Workspace, command: string[], env: Record<string, string> = {}): CliResult {
+    const result = spawnSync("bash", [envScript, ...command], {
         cwd: ws.projectDir,
         encoding: "utf8",
         timeout: 240_000,
