@@ -29,6 +29,12 @@ describe("the package's entry points", () => {
         assert.deepEqual(sdksLoadedBy('require("./components");'), []);
     });
 
+    it("each cloud's subpath (platform-kit/aws, /gcp, /azure) loads only that cloud's SDK", () => {
+        assert.deepEqual(sdksLoadedBy('require("./components/aws");'), ["aws"]);
+        assert.deepEqual(sdksLoadedBy('require("./components/gcp");'), ["gcp"]);
+        assert.deepEqual(sdksLoadedBy('require("./components/azure");'), ["azure-native"]);
+    });
+
     it("a Google Cloud network loads only @pulumi/gcp", () => {
         const body = `const { Network } = require("./components");
     await require("./testing").runProgram(() => { new Network("core", { cloud: "gcp" }); });`;

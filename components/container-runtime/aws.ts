@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as k8s from "@pulumi/kubernetes";
-import { ArgsChecker, Transform, awsTagProblems, cloudName, machineType, stableHash, standardTags, transformed } from "../core";
+import type * as k8s from "@pulumi/kubernetes";
+import { ArgsChecker, Transform, awsTagProblems, cloudName, loadCloudModule, machineType, stableHash, standardTags, transformed } from "../core";
 import type { NetworkInfo } from "../network";
 import { ContainerRuntimeArgsBase, ResolvedCapacityGroup, ResolvedRuntimeArgs, capacityPlacement, validateContainerRuntimeArgs } from "./index";
 import { renderKubeconfig } from "./kubeconfig";
 import { TaintEffect } from "./podspec";
 import { BuiltRuntime, RuntimeComponent } from "./runtime";
-import { finishManagedCluster } from "./tenancy";
 
 /** An IAM principal given access to the cluster's Kubernetes API as members of Kubernetes groups. */
 export interface EksAccessEntry {
@@ -229,6 +228,8 @@ export function buildAwsContainerRuntime(name: string, args: AwsBuildArgs, paren
             renderKubeconfig({ name: n, server, certificateAuthorityData: ca }, { token }),
         ),
     );
+    // The Kubernetes SDK loads only now, so importing platform-kit/aws never needs it.
+    const { finishManagedCluster } = loadCloudModule("kubernetes", `ContainerRuntime "${name}"`, () => require("./tenancy") as typeof import("./tenancy"));
     return finishManagedCluster(
         name,
         {

@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as containerservice from "@pulumi/azure-native/containerservice";
-import * as k8s from "@pulumi/kubernetes";
+import type * as k8s from "@pulumi/kubernetes";
 import * as ipaddr from "ipaddr.js";
-import { ArgsChecker, PlatformKitError, Transform, azureTagProblems, cloudName, machineType, standardTags, transformed } from "../core";
+import { ArgsChecker, PlatformKitError, Transform, azureTagProblems, cloudName, loadCloudModule, machineType, standardTags, transformed } from "../core";
 import type { NetworkInfo } from "../network";
 import { ContainerRuntimeArgsBase, ResolvedCapacityGroup, ResolvedRuntimeArgs, capacityPlacement, resolveCapacityGroup, validateContainerRuntimeArgs } from "./index";
 import { NodeTaint } from "./podspec";
 import { BuiltRuntime, RuntimeComponent } from "./runtime";
-import { finishManagedCluster } from "./tenancy";
 
 export type AksTier = "Free" | "Standard" | "Premium";
 export const AKS_TIERS: readonly AksTier[] = ["Free", "Standard", "Premium"];
@@ -241,6 +240,8 @@ export function buildAzureContainerRuntime(name: string, args: AzureBuildArgs, p
     // With local accounts disabled this kubeconfig authenticates through Entra ID with
     // kubelogin (`kubelogin convert-kubeconfig -l azurecli` for a CLI login).
     const kubeconfig = pulumi.secret(credentials.kubeconfigs.apply((list) => Buffer.from(list[0]?.value ?? "", "base64").toString("utf8")));
+    // The Kubernetes SDK loads only now, so importing platform-kit/azure never needs it.
+    const { finishManagedCluster } = loadCloudModule("kubernetes", `ContainerRuntime "${name}"`, () => require("./tenancy") as typeof import("./tenancy"));
     return finishManagedCluster(
         name,
         {

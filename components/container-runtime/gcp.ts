@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
-import * as k8s from "@pulumi/kubernetes";
-import { ArgsChecker, Transform, cloudName, gcpLabelProblems, gcpLabels, machineType, standardTags, transformed } from "../core";
+import type * as k8s from "@pulumi/kubernetes";
+import { ArgsChecker, Transform, cloudName, gcpLabelProblems, gcpLabels, loadCloudModule, machineType, standardTags, transformed } from "../core";
 import type { NetworkInfo } from "../network";
 import { ContainerRuntimeArgsBase, ResolvedCapacityGroup, ResolvedRuntimeArgs, capacityPlacement, validateContainerRuntimeArgs } from "./index";
 import { renderKubeconfig } from "./kubeconfig";
 import { TaintEffect } from "./podspec";
 import { BuiltRuntime, RuntimeComponent } from "./runtime";
-import { finishManagedCluster } from "./tenancy";
 
 export type GkeReleaseChannel = "RAPID" | "REGULAR" | "STABLE";
 export const GKE_RELEASE_CHANNELS: readonly GkeReleaseChannel[] = ["RAPID", "REGULAR", "STABLE"];
@@ -160,6 +159,8 @@ export function buildGcpContainerRuntime(name: string, args: GcpBuildArgs, paren
     const providerKubeconfig = pulumi.secret(
         pulumi.all([cluster.name, server, ca, token]).apply(([n, s, c, t]) => renderKubeconfig({ name: n, server: s, certificateAuthorityData: c }, { token: t })),
     );
+    // The Kubernetes SDK loads only now, so importing platform-kit/gcp never needs it.
+    const { finishManagedCluster } = loadCloudModule("kubernetes", `ContainerRuntime "${name}"`, () => require("./tenancy") as typeof import("./tenancy"));
     return finishManagedCluster(
         name,
         {
