@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { PlatformKitError } from "../../components/core";
 import { Network } from "../../components/network";
 import { AwsNetwork, AwsNetworkArgs, pickZones, resolveAwsNetworkArgs } from "../../components/network/aws";
 import { ProgramRun, RecordedResource, inventory, ofType, only, runProgram } from "../../testing";
+import { contractOutputs, problemsOf, rejection } from "./helpers";
 
 const T = {
     vpc: "aws:ec2/vpc:Vpc",
@@ -23,33 +23,8 @@ const T = {
 function build(args: AwsNetworkArgs = {}, config: Record<string, unknown> = {}): Promise<ProgramRun> {
     return runProgram(() => {
         const net = new AwsNetwork("core", args);
-        return {
-            networkId: net.networkId,
-            networkName: net.networkName,
-            region: net.region,
-            privateSubnetIds: net.privateSubnetIds,
-            publicSubnetIds: net.publicSubnetIds,
-            kubernetesSubnetIds: net.kubernetesSubnetIds,
-            dataSubnetIds: net.dataSubnetIds,
-            endpointSubnetIds: net.endpointSubnetIds,
-            availabilityZones: net.availabilityZones,
-        };
+        return { ...contractOutputs(net), availabilityZones: net.availabilityZones };
     }, { config });
-}
-
-/** The problems of a PlatformKitError, as `field: allowed` lines, or fails. */
-function problemsOf(error: unknown): string[] {
-    assert.ok(error instanceof PlatformKitError, `expected a PlatformKitError, got ${String(error)}`);
-    return error.problems.map((p) => `${p.field}: ${p.allowed}`);
-}
-
-async function rejection(run: Promise<unknown>): Promise<unknown> {
-    try {
-        await run;
-    } catch (e) {
-        return e;
-    }
-    assert.fail("expected the program to fail");
 }
 
 const CIDR_ALLOWED = 'a private IPv4 block from /16 to /24 (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16), written on its boundary, e.g. "10.0.0.0/16"';

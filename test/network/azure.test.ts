@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { PlatformKitError, nameProblem } from "../../components/core";
+import { nameProblem } from "../../components/core";
 import { Network } from "../../components/network";
 import { AZURE_DATA_SUBNET_DELEGATION, AzureNetwork, AzureNetworkArgs, resolveAzureNetworkArgs } from "../../components/network/azure";
 import { ProgramRun, inventory, ofType, only, runProgram } from "../../testing";
+import { contractOutputs, problemsOf, rejection } from "./helpers";
 
 const T = {
     group: "azure-native:resources:ResourceGroup",
@@ -18,32 +19,8 @@ const ROLES = ["apps", "kubernetes", "data", "endpoints"] as const;
 function build(args: AzureNetworkArgs = {}, config: Record<string, unknown> = {}, name = "core"): Promise<ProgramRun> {
     return runProgram(() => {
         const net = new AzureNetwork(name, args);
-        return {
-            networkId: net.networkId,
-            networkName: net.networkName,
-            region: net.region,
-            resourceGroupName: net.resourceGroupName,
-            privateSubnetIds: net.privateSubnetIds,
-            publicSubnetIds: net.publicSubnetIds,
-            kubernetesSubnetIds: net.kubernetesSubnetIds,
-            dataSubnetIds: net.dataSubnetIds,
-            endpointSubnetIds: net.endpointSubnetIds,
-        };
+        return contractOutputs(net);
     }, { config });
-}
-
-function problemsOf(error: unknown): string[] {
-    assert.ok(error instanceof PlatformKitError, `expected a PlatformKitError, got ${String(error)}`);
-    return error.problems.map((p) => `${p.field}: ${p.allowed}`);
-}
-
-async function rejection(run: Promise<unknown>): Promise<unknown> {
-    try {
-        await run;
-    } catch (e) {
-        return e;
-    }
-    assert.fail("expected the program to fail");
 }
 
 /** The suffix that keeps names apart per project and stack (project platform-kit, stack dev). */

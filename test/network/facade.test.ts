@@ -4,15 +4,7 @@ import * as path from "node:path";
 import { PlatformKitError } from "../../components/core";
 import { Network, NetworkInfo } from "../../components/network";
 import { runProgram } from "../../testing";
-
-async function rejection(run: Promise<unknown>): Promise<unknown> {
-    try {
-        await run;
-    } catch (e) {
-        return e;
-    }
-    assert.fail("expected the program to fail");
-}
+import { rejection } from "./helpers";
 
 describe("Network facade", () => {
     it("refuses cloud kubernetes: a cluster brings its own network", async () => {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { PlatformKitError, nameProblem } from "../../components/core";
+import { nameProblem } from "../../components/core";
 import { Network } from "../../components/network";
 import { GCP_HEALTH_CHECK_TAG, GcpNetwork, GcpNetworkArgs, resolveGcpNetworkArgs } from "../../components/network/gcp";
 import { ProgramRun, inventory, ofType, only, runProgram } from "../../testing";
+import { contractOutputs, problemsOf, rejection } from "./helpers";
 
 const T = {
     network: "gcp:compute/network:Network",
@@ -18,31 +19,8 @@ function build(args: GcpNetworkArgs = {}, config: Record<string, unknown> = {}, 
     return runProgram(() => {
         const net = new GcpNetwork(name, args);
         captured = net;
-        return {
-            networkId: net.networkId,
-            networkName: net.networkName,
-            region: net.region,
-            privateSubnetIds: net.privateSubnetIds,
-            publicSubnetIds: net.publicSubnetIds,
-            kubernetesSubnetIds: net.kubernetesSubnetIds,
-            dataSubnetIds: net.dataSubnetIds,
-            endpointSubnetIds: net.endpointSubnetIds,
-        };
+        return contractOutputs(net);
     }, { config });
-}
-
-function problemsOf(error: unknown): string[] {
-    assert.ok(error instanceof PlatformKitError, `expected a PlatformKitError, got ${String(error)}`);
-    return error.problems.map((p) => `${p.field}: ${p.allowed}`);
-}
-
-async function rejection(run: Promise<unknown>): Promise<unknown> {
-    try {
-        await run;
-    } catch (e) {
-        return e;
-    }
-    assert.fail("expected the program to fail");
 }
 
 /** The suffix that keeps names apart per project and stack (project platform-kit, stack dev). */
