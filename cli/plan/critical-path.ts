@@ -64,6 +64,8 @@ export function criticalPath(nodes: readonly GraphNode[], weight: (type: string)
     // A component's "finish" is the latest finish among the custom resources inside it;
     // computed once per component so fan-in on a large component stays linear.
     const finish = new Map<string, { seconds: number; via?: string }>();
+    // The custom resource each one waits on last: the critical path, read backwards.
+    const predecessor = new Map<string, string | undefined>();
     const visiting = new Set<string>();
 
     const finishOf = (urn: string): { seconds: number; via?: string } => {
@@ -92,7 +94,6 @@ export function criticalPath(nodes: readonly GraphNode[], weight: (type: string)
         finish.set(urn, result);
         return result;
     };
-    const predecessor = new Map<string, string | undefined>();
 
     let end: { seconds: number; via?: string } = { seconds: 0 };
     for (const n of nodes) {
